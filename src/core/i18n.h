@@ -1,0 +1,31 @@
+// The UI's two languages. English text is the key; tr() returns the Chinese for it when the language is zh.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace core {
+
+enum class Lang { En, Zh };
+
+// Returns `english` itself for Lang::En or when no translation is known (never null).
+const char* tr(Lang lang, const char* english);
+
+// "zh", "zh-CN", "zh-Hant-TW" -> Zh; anything else (and "") -> En.
+Lang lang_from_tag(const std::string& tag);
+const char* lang_code(Lang lang); // "en" | "zh"
+
+// One row of the translation table. Core's own strings (error messages) live in i18n.cpp; the UI's strings
+// live in i18n_ui.cpp (owned by the ui layer's authors, but plain data, so core may link it).
+struct TranslationPair {
+    const char* en;
+    const char* zh;
+};
+extern const TranslationPair kUiStrings[];
+extern const size_t kUiStringsCount;
+
+// Every translated string, so the UI can make sure the font atlas has their glyphs.
+std::vector<std::string> all_translations();
+
+} // namespace core
