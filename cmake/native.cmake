@@ -25,14 +25,14 @@ add_executable(core_tests ${CORE_TESTS})
 target_link_libraries(core_tests PRIVATE core GTest::gtest_main)
 target_compile_options(core_tests PRIVATE ${PROJECT_WARNINGS})
 target_compile_definitions(core_tests PRIVATE FIXTURES_DIR="${SHARED_DIR}/fixtures")
-gtest_discover_tests(core_tests DISCOVERY_TIMEOUT 60)
+gtest_discover_tests(core_tests TEST_PREFIX "core." DISCOVERY_TIMEOUT 60)
 
 file(GLOB UI_TESTS CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/ui/*_test.cpp")
 add_executable(ui_tests ${UI_TESTS})
 target_link_libraries(ui_tests PRIVATE ui GTest::gtest_main)
 target_compile_options(ui_tests PRIVATE ${PROJECT_WARNINGS})
 target_compile_definitions(ui_tests PRIVATE FIXTURES_DIR="${SHARED_DIR}/fixtures")
-gtest_discover_tests(ui_tests DISCOVERY_TIMEOUT 60)
+gtest_discover_tests(ui_tests TEST_PREFIX "ui." DISCOVERY_TIMEOUT 60)
 
 file(GLOB SERVER_TESTS CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/server/*_test.cpp")
 if(SERVER_TESTS)
@@ -43,7 +43,7 @@ if(SERVER_TESTS)
         DEMO_SERVER_BIN="$<TARGET_FILE:mj-demo-server>"
         FIXTURES_DIR="${SHARED_DIR}/fixtures")
     add_dependencies(server_tests mj-demo-server)
-    gtest_discover_tests(server_tests DISCOVERY_TIMEOUT 60 PROPERTIES RUN_SERIAL TRUE)
+    gtest_discover_tests(server_tests TEST_PREFIX "server." DISCOVERY_TIMEOUT 60 PROPERTIES RUN_SERIAL TRUE)
 endif()
 
 # Fuzz target over the JSON mapping and response classification; built with clang + libFuzzer by

@@ -43,6 +43,8 @@ struct WatchedTask {
     bool inFlight = false;
     int64_t nextPollAt = 0;            // 0 = not scheduled
     std::string parentId;              // the task whose button created this one ("" for none)
+    // The user asked for a fetch: due on the next take, even when paused or terminal.
+    bool refreshRequested = false;
 };
 
 enum class RequestKind { FetchTask, ListTasks };
@@ -76,6 +78,8 @@ struct AppState {
 
     static constexpr size_t kMaxErrors = 200;
     static constexpr size_t kMaxLog = 500;
+    // At most this many requests in flight; further due tasks are sent by a later take.
+    static constexpr size_t kMaxInFlight = 8;
 };
 
 WatchedTask* find_task(AppState& s, const std::string& id);

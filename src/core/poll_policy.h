@@ -22,4 +22,8 @@ struct PollInput {
 // to 5 minutes; a Retry-After longer than that wait is honoured.
 int64_t next_poll_at(const PollInput& in, int64_t now);
 
+constexpr int64_t kPollMaxBackoffMs = 5 * 60 * 1000; // the error back-off stops growing here
+constexpr int kPollMaxRetryAfterSeconds = 3600;      // a longer Retry-After is clamped to an hour
+constexpr int kPollGiveUpAfterErrors = 30;           // then next_poll_at returns 0 (the user can refresh)
+
 } // namespace core

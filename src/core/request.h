@@ -16,6 +16,8 @@ std::optional<AuthStyle> auth_style_from_code(const std::string& s);
 
 enum class Theme { Dark, Light };
 const char* theme_code(Theme t); // "dark" | "light"
+// "dark" | "light" (case-insensitive); nullopt for anything else.
+std::optional<Theme> theme_from_code(const std::string& s);
 
 struct Config {
     std::string baseUrl;         // "" means the page's own origin (requests go to "/mj/...")

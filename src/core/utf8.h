@@ -16,4 +16,7 @@ std::string utf8_sanitize(const std::string& s);
 // At most `maxBytes` bytes of `s`, cut on a character boundary, with "…" appended when cut.
 std::string utf8_truncate(const std::string& s, size_t maxBytes);
 
+// True when `s` is well-formed UTF-8 (no overlongs, surrogates or codepoints above U+10FFFF).
+bool utf8_is_valid(const std::string& s);
+
 } // namespace core
