@@ -4,6 +4,8 @@ set(SITE_DIR "${CMAKE_SOURCE_DIR}/build/web" CACHE PATH "Where the deployable si
 add_library(imgui_backend STATIC "${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp")
 target_link_libraries(imgui_backend PUBLIC imgui)
 target_compile_options(imgui_backend PRIVATE -w)
+# WebGL2 is OpenGL ES 3.0: the renderer uses its ES3 path (vertex array objects, "#version 300 es" shaders).
+target_compile_definitions(imgui_backend PUBLIC IMGUI_IMPL_OPENGL_ES3)
 
 file(GLOB PLATFORM_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/src/platform/*.cpp")
 add_executable(inspector ${PLATFORM_SOURCES})
@@ -11,7 +13,7 @@ target_link_libraries(inspector PRIVATE ui imgui_backend)
 target_compile_options(inspector PRIVATE ${PROJECT_WARNINGS})
 set_target_properties(inspector PROPERTIES SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${SITE_DIR}")
 
-set(WEB_EXPORTS "_main,_ti_configure,_ti_open,_ti_state,_ti_items,_ti_paste,_ti_set_page_hidden,_ti_font_loaded,_ti_free,_malloc,_free")
+set(WEB_EXPORTS "_main,_ti_configure,_ti_open,_ti_state,_ti_items,_ti_clipboard,_ti_paste,_ti_set_page_hidden,_ti_wake,_ti_report_bad_input,_ti_text_input,_ti_focus,_ti_hash_changed,_ti_free,_malloc,_free")
 target_link_options(inspector PRIVATE
     -sENVIRONMENT=web
     -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
