@@ -27,6 +27,9 @@ struct GlyphSet {
     bool dirty = true;
     void add_text(const std::string& utf8);
     void add_task(const core::Task& t); // every string in the task's raw JSON
+    // Added by the ui layer: every translated UI string (core::all_translations()); build_font_atlas always
+    // includes them, so a GlyphSet only needs to track the data.
+    void add_ui_strings();
 };
 
 // Rebuilds `atlas` (fonts rasterised at pixelSize * dpr, drawn at 1/dpr so text is crisp on HiDPI screens).

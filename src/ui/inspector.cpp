@@ -1,0 +1,68 @@
+// The inspector's frame: one full-viewport window with the connection bar, the id box, the error log, and
+// the watch list beside the detail of the selected task.
+#include "ui/inspector.h"
+
+#include "ui/text.h"
+#include "ui/views.h"
+#include "ui/widgets.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+
+namespace ui {
+
+ImFont* mono_font()
+{
+    ImGuiIO& io = ImGui::GetIO();
+    return io.Fonts->Fonts.Size > 1 ? io.Fonts->Fonts[1] : ImGui::GetFont();
+}
+
+Intents draw_inspector(const core::AppState& s, UiState& ui, int64_t now)
+{
+    Intents out;
+    set_frame_lang(s.config.lang);
+    set_frame_theme(s.config.theme);
+    if (ui.appliedTheme != static_cast<int>(s.config.theme)) {
+        apply_theme(s.config.theme);
+        ui.appliedTheme = static_cast<int>(s.config.theme);
+    }
+
+    const ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(io.DisplaySize);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
+                                   ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ViewContext v{s, ui, out, now};
+    if (ImGui::Begin("Midjourney task inspector###inspector", nullptr, flags)) {
+        draw_connection_bar(v);
+        ImGui::Separator();
+        draw_task_input(v);
+        draw_error_log(v);
+
+        // Watch list | detail, side by side; the divider can be dragged (a resizable two-column table).
+        const ImGuiTableFlags split = ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV |
+                                      ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_NoSavedSettings;
+        const float h = ImGui::GetContentRegionAvail().y;
+        if (h > 1.0f && ImGui::BeginTable("###layout", 2, split, ImVec2(0.0f, h))) {
+            const float listW = std::clamp(ImGui::GetContentRegionAvail().x * 0.32f, 260.0f, 390.0f);
+            ImGui::TableSetupColumn("list", ImGuiTableColumnFlags_WidthFixed, listW);
+            ImGui::TableSetupColumn("detail", ImGuiTableColumnFlags_WidthStretch);
+            ImGui::TableNextRow();
+            ImGui::TableSetColumnIndex(0);
+            if (ImGui::BeginChild("###list-pane", ImVec2(0.0f, h - 2.0f), false)) draw_task_list(v);
+            ImGui::EndChild();
+            ImGui::TableSetColumnIndex(1);
+            if (ImGui::BeginChild("###detail-pane", ImVec2(0.0f, h - 2.0f), false,
+                                  ImGuiWindowFlags_AlwaysVerticalScrollbar))
+                draw_detail(v);
+            ImGui::EndChild();
+            ImGui::EndTable();
+        }
+    }
+    ImGui::End();
+    return out;
+}
+
+} // namespace ui
