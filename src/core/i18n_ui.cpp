@@ -7,6 +7,8 @@ namespace core {
 const TranslationPair kUiStrings[] = {
     // connection bar (ui/connection_bar.cpp)
     {"Base URL", "接口地址"},
+    {"Connection settings", "连接设置"},
+    {"Hide connection settings", "收起连接设置"},
     {"same origin", "同源（本页面的服务器）"},
     {"The server that answers /mj/task/{id}/fetch. Empty: this page's own server.",
      "应答 /mj/task/{id}/fetch 的服务器。留空：使用本页面所在的服务器。"},

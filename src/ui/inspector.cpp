@@ -36,7 +36,16 @@ Intents draw_inspector(const core::AppState& s, UiState& ui, int64_t now)
                                    ImGuiWindowFlags_NoBringToFrontOnFocus;
     ViewContext v{s, ui, out, now};
     if (ImGui::Begin("Midjourney task inspector###inspector", nullptr, flags)) {
-        draw_connection_bar(v);
+        // embed=1 (a dashboard's iframe): the connection settings fold behind one button to leave room for tasks.
+        if (!s.config.embed || ui.connectionOpen) {
+            draw_connection_bar(v);
+            if (s.config.embed && ImGui::SmallButton(lid("Hide connection settings", "connection-toggle").c_str()))
+                ui.connectionOpen = false;
+        } else {
+            if (ImGui::SmallButton(lid("Connection settings", "connection-toggle").c_str())) ui.connectionOpen = true;
+            ImGui::SameLine();
+            ImGui::TextDisabled("%s", s.config.baseUrl.empty() ? T("same origin") : s.config.baseUrl.c_str());
+        }
         ImGui::Separator();
         draw_task_input(v);
         draw_error_log(v);

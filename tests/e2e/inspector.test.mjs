@@ -79,6 +79,18 @@ describe('foundation', () => {
     await page.close();
   });
 
+  test('nothing is drawn while nothing changes, and input wakes it up', async () => {
+    const page = await openInspector(browser, `${server.url}/?task=${seedTaskId}`);
+    await waitForState(page, (x) => x.tasks[0]?.status === 'SUCCESS');
+    await page.waitForTimeout(1000); // let the last answer's frames finish
+    const before = (await state(page)).framesRendered;
+    await page.waitForTimeout(2000);
+    const idle = (await state(page)).framesRendered - before;
+    assert.ok(idle <= 2, `frames drawn in 2 s of idling: ${idle}`);
+    assert.ok(await framesAfterInput(page) > 0, 'moving the mouse draws again');
+    await page.close();
+  });
+
   test('URL parameters set language, theme, poll interval and the tasks', async () => {
     const page = await openInspector(browser, `${server.url}/?task=${seedTaskId},1764830112345678&lang=zh&theme=light&poll=7&auth=mj-api-secret`);
     const s = await waitForState(page, (x) => x.tasks.length === 2 && x.tasks.every((t) => t.status));
@@ -150,6 +162,9 @@ describe('JavaScript API and postMessage', () => {
     assert.ok(got.some((t) => t.id === seedTaskId && t.status === 'SUCCESS'), JSON.stringify(got).slice(0, 500));
     const s = await frame.evaluate(() => window.TaskInspector.state());
     assert.equal(s.lang, 'zh');
+    const labels = (await frame.evaluate(() => window.TaskInspector._items())).map((i) => i.label);
+    assert.ok(labels.some((l) => l.endsWith('###connection-toggle')), 'embed=1 folds the connection bar');
+    assert.ok(!labels.some((l) => l.endsWith('###api-key')));
     assert.ok(s.errors.some((e) => e.kind === 'bad_input'), 'a malformed message is reported, not thrown');
     await context.close();
   });

@@ -377,3 +377,22 @@ TEST(Inspector, ReferenceImagesOfThePromptCanBeOpened)
     ASSERT_TRUE(out.openUrl.has_value());
     EXPECT_EQ(*out.openUrl, "http://upload.mjdjourney.top/fileSystem/mj/133/2025/05/13/1747132422998780679_3218.png");
 }
+
+TEST(Inspector, EmbedModeFoldsTheConnectionBarUntilOpened)
+{
+    Harness h;
+    h.s.config.embed = true;
+    h.add(uitest::task_from_file("dmxapi-imagine-success.json"), true);
+    h.frames(3);
+    EXPECT_EQ(h.item("base-url"), nullptr);
+    EXPECT_EQ(h.item("api-key"), nullptr);
+    EXPECT_NE(h.item("fetch"), nullptr);
+    EXPECT_NE(h.item("copy-id"), nullptr);
+    h.click("connection-toggle");
+    h.frames(2);
+    EXPECT_NE(h.item("base-url"), nullptr);
+    EXPECT_NE(h.item("api-key"), nullptr);
+    h.click("connection-toggle");
+    h.frames(2);
+    EXPECT_EQ(h.item("base-url"), nullptr);
+}
