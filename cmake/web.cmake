@@ -32,8 +32,8 @@ set(LATIN_FONT "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 set(CJK_FONT "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")
 add_custom_command(OUTPUT "${CMAKE_BINARY_DIR}/fonts/latin.ttf"
     COMMAND ${CMAKE_COMMAND} -E make_directory "${CMAKE_BINARY_DIR}/fonts"
-    COMMAND ${PYFTSUBSET} "${LATIN_FONT}" "--unicodes=U+0020-007E,U+00A0-017F,U+2000-206F,U+20AC,U+2190-21FF,U+2212,U+2500-257F,U+25A0-25FF,U+2600-26FF,U+2700-27BF,U+2B00-2BFF,U+FFFD"
-            --no-hinting --desubroutinize "--output-file=${CMAKE_BINARY_DIR}/fonts/latin.ttf"
+    COMMAND ${PYFTSUBSET} "${LATIN_FONT}" "--unicodes=U+0020-007E,U+00A0-024F,U+2000-206F,U+20AC,U+2190-21FF,U+2212,U+2713-2717,U+27A1,U+25A0-25FF,U+2B05-2B07,U+FFFD"
+            --no-hinting --desubroutinize --drop-tables+=FFTM "--output-file=${CMAKE_BINARY_DIR}/fonts/latin.ttf"
     DEPENDS "${LATIN_FONT}" VERBATIM)
 add_custom_command(OUTPUT "${SITE_DIR}/fonts/cjk.ttf"
     COMMAND ${CMAKE_COMMAND} -E make_directory "${SITE_DIR}/fonts"

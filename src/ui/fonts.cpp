@@ -11,9 +11,10 @@ namespace ui {
 
 namespace {
 
-// Latin + Latin Extended-A, general punctuation, arrows, box drawing .. dingbats, misc symbols, U+FFFD.
-const ImWchar kLatinRanges[] = {0x0020, 0x017F, 0x2000, 0x206F, 0x2190, 0x21FF, 0x2500,
-                                0x27BF, 0x2B00, 0x2BFF, 0xFFFD, 0xFFFD, 0};
+// Latin (to Extended-B), general punctuation, euro, arrows, check marks, geometric shapes, the arrow emoji of pan
+// buttons (U+27A1, U+2B05-2B07) and U+FFFD: the same set the build subsets the embedded DejaVu Sans to.
+const ImWchar kLatinRanges[] = {0x0020, 0x024F, 0x2000, 0x206F, 0x20AC, 0x20AC, 0x2190, 0x21FF, 0x2212, 0x2212, 0x2713,
+                                0x2717, 0x25A0, 0x25FF, 0x27A1, 0x27A1, 0x2B05, 0x2B07, 0xFFFD, 0xFFFD, 0};
 // CJK punctuation and full-width forms: always present, they are cheap and appear in most Chinese text.
 const ImWchar kCjkFixedRanges[] = {0x3000, 0x303F, 0xFF00, 0xFFEF, 0};
 
