@@ -63,6 +63,7 @@ const TranslationPair kUiStrings[] = {
     {"No answer yet", "尚无应答"},
     {"live updates paused", "自动刷新已暂停"},
     {"next refresh %s", "下次刷新：%s"},
+    {"now", "现在"},
     {"finished: no more polling", "已结束：不再刷新"},
     {"created from task %s", "由任务 %s 生成"},
     {"The last request failed", "最近一次请求失败"},

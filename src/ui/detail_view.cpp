@@ -186,7 +186,7 @@ void draw_header(ViewContext& v, const core::WatchedTask& w)
     if (w.nextPollAt > 0 && !w.inFlight) {
         line += "  ·  ";
         line += v.s.paused ? T("live updates paused")
-                           : tf("next refresh %s", format_ago(w.nextPollAt, v.now).c_str()).c_str();
+                           : tf("next refresh %s", format_countdown(w.nextPollAt, v.now).c_str()).c_str();
     } else if (w.task && core::is_terminal(core::parse_status(w.task->status))) {
         line += "  ·  ";
         line += T("finished: no more polling");

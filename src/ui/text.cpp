@@ -112,4 +112,13 @@ std::string format_ago(int64_t thenMs, int64_t nowMs)
     return tf("in %d d", s / 86400);
 }
 
+std::string format_countdown(int64_t targetMs, int64_t nowMs)
+{
+    const int64_t left = targetMs - nowMs;
+    if (left <= 0) return T("now");
+    const int s = static_cast<int>((left + 999) / 1000); // "in 3 s" until the third second has fully passed
+    if (s < 60) return tf("in %d s", s);
+    return format_ago(targetMs, nowMs);
+}
+
 } // namespace ui

@@ -35,5 +35,7 @@ std::string format_local_time(int64_t msEpoch);
 std::string format_duration(int64_t ms);
 // "just now", "3 min ago", "in 5 s".
 std::string format_ago(int64_t thenMs, int64_t nowMs);
+// "in 3 s" (seconds rounded up) for a moment ahead, "now" once it has come: the poll countdown.
+std::string format_countdown(int64_t targetMs, int64_t nowMs);
 
 } // namespace ui

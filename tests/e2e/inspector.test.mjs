@@ -222,6 +222,20 @@ describe('bad responses keep the last good data and a readable error', () => {
     const s = await waitForState(page, (x) => x.tasks[0].lastError === null && x.tasks[0].fetchedAt > 0);
     assert.equal(s.tasks[0].status, 'SUCCESS');
   });
+
+  // Last in this group: the answer replaces the task's data with the wrongly typed one.
+  test('wrongly typed fields are shown as problems, not as an error, and nothing crashes', async () => {
+    await page.evaluate((b) => window.TaskInspector.configure({ baseUrl: b }), `${server.url}/_fault/wrongtypes`);
+    const before = (await state(page)).tasks[0].fetchedAt;
+    await clickItem(page, '###refresh');
+    const s = await waitForState(page, (x) => x.tasks[0].fetchedAt > before, { what: 'the wrongly typed answer' });
+    const t = s.tasks[0];
+    assert.equal(t.lastError, null);
+    assert.ok(t.problems.length >= 5, `problems reported: ${JSON.stringify(t.problems)}`);
+    assert.ok(t.problems.every((p) => p.field && p.expected && p.got));
+    assert.ok(await framesAfterInput(page) > 0, 'frames still render');
+    await screenshot(page, 'fault-wrongtypes');
+  });
 });
 
 async function waitForFonts(page) {

@@ -93,7 +93,12 @@ TEST(UiText, AgesAndDurationsInBothLanguages)
     ui::set_frame_lang(core::Lang::En);
     EXPECT_EQ(ui::format_ago(1000, 181000), "3 min ago");
     EXPECT_EQ(ui::format_ago(10000, 11000), "just now");
-    EXPECT_EQ(ui::format_ago(100000, 40000), "in 60 s" == ui::format_ago(100000, 40000) ? "in 60 s" : "in 1 min");
+    EXPECT_EQ(ui::format_ago(100000, 40000), "in 1 min");
+    EXPECT_EQ(ui::format_countdown(10000, 7001), "in 3 s"); // rounded up: the countdown never shows 0 too early
+    EXPECT_EQ(ui::format_countdown(10000, 7000), "in 3 s");
+    EXPECT_EQ(ui::format_countdown(10000, 9999), "in 1 s");
+    EXPECT_EQ(ui::format_countdown(10000, 10000), "now");
+    EXPECT_EQ(ui::format_countdown(10000, 12000), "now");
     EXPECT_EQ(ui::format_ago(0, 2LL * 86400 * 1000), "2 d ago");
     EXPECT_EQ(ui::format_duration(1462), "1.5 s");
     EXPECT_EQ(ui::format_duration(39219), "39.2 s");
@@ -102,6 +107,7 @@ TEST(UiText, AgesAndDurationsInBothLanguages)
     ui::set_frame_lang(core::Lang::Zh);
     EXPECT_EQ(ui::format_ago(1000, 181000), "3 分钟前");
     EXPECT_EQ(ui::format_duration(192000), "3 分 12 秒");
+    EXPECT_EQ(ui::format_countdown(10000, 7001), "3 秒后");
     EXPECT_EQ(ui::lid("Fetch", "fetch"), "查询###fetch");
     ui::set_frame_lang(core::Lang::En);
     EXPECT_EQ(ui::lid("Fetch", "fetch"), "Fetch###fetch");
