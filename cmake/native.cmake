@@ -66,3 +66,9 @@ foreach(src ${BENCH_SOURCES})
     target_link_libraries(${name} PRIVATE server_lib core Threads::Threads)
     target_compile_options(${name} PRIVATE ${PROJECT_WARNINGS})
 endforeach()
+
+# The tree stays clang-formatted.
+find_program(CLANG_FORMAT clang-format)
+if(CLANG_FORMAT)
+    add_test(NAME format COMMAND bash "${CMAKE_SOURCE_DIR}/scripts/check-format.sh")
+endif()

@@ -16,21 +16,21 @@
 namespace core {
 
 struct ErrorEntry {
-    int64_t at = 0;       // ms epoch
-    std::string kind;     // see response.h
-    std::string message;  // for people; never contains the key
-    std::string taskId;   // "" when not about one task
+    int64_t at = 0;      // ms epoch
+    std::string kind;    // see response.h
+    std::string message; // for people; never contains the key
+    std::string taskId;  // "" when not about one task
 };
 
 struct RequestLogEntry {
     uint64_t requestId = 0;
-    int64_t at = 0;       // when sent
+    int64_t at = 0; // when sent
     std::string method;
-    std::string url;      // redacted
-    int status = 0;       // 0 = no answer (yet)
+    std::string url;        // redacted
+    int status = 0;         // 0 = no answer (yet)
     int64_t latencyMs = -1; // -1 while in flight
     size_t bytes = 0;
-    std::string error;    // error kind, "" when fine
+    std::string error; // error kind, "" when fine
 };
 
 struct WatchedTask {
@@ -41,8 +41,8 @@ struct WatchedTask {
     int64_t lastAttemptAt = 0;
     int consecutiveErrors = 0;
     bool inFlight = false;
-    int64_t nextPollAt = 0;            // 0 = not scheduled
-    std::string parentId;              // the task whose button created this one ("" for none)
+    int64_t nextPollAt = 0; // 0 = not scheduled
+    std::string parentId;   // the task whose button created this one ("" for none)
     // The user asked for a fetch: due on the next take, even when paused or terminal.
     bool refreshRequested = false;
 };
@@ -66,7 +66,7 @@ struct AppState {
     Config config;
     std::vector<WatchedTask> tasks; // in the order they were added
     std::string selectedId;
-    std::vector<ErrorEntry> errors; // oldest first, at most kMaxErrors
+    std::vector<ErrorEntry> errors;   // oldest first, at most kMaxErrors
     std::vector<RequestLogEntry> log; // oldest first, at most kMaxLog
     std::vector<PendingRequest> pending;
     uint64_t nextRequestId = 1;

@@ -9,9 +9,9 @@ namespace core {
 
 struct JsonParseResult {
     bool ok = false;
-    bool truncated = false;  // the text ended before the JSON did (a cut-off body)
-    nlohmann::json value;    // valid when ok
-    std::string error;       // parser message when !ok, e.g. "syntax error at byte 17"
+    bool truncated = false; // the text ended before the JSON did (a cut-off body)
+    nlohmann::json value;   // valid when ok
+    std::string error;      // parser message when !ok, e.g. "syntax error at byte 17"
     size_t errorOffset = 0;
 };
 

@@ -7,14 +7,14 @@
 namespace core {
 
 struct PollInput {
-    bool hasData = false;          // a good answer was received at least once
-    bool terminal = false;         // the last good answer had SUCCESS / FAILURE / CANCEL
-    int consecutiveErrors = 0;     // failed attempts since the last good answer
+    bool hasData = false;                 // a good answer was received at least once
+    bool terminal = false;                // the last good answer had SUCCESS / FAILURE / CANCEL
+    int consecutiveErrors = 0;            // failed attempts since the last good answer
     std::optional<int> retryAfterSeconds; // from the last error (429)
     int pollSeconds = 3;
-    int64_t lastAttemptAt = 0;     // ms epoch of the last request sent, 0 = never
-    bool paused = false;           // the user paused live updates
-    bool pageHidden = false;       // the browser tab is hidden
+    int64_t lastAttemptAt = 0; // ms epoch of the last request sent, 0 = never
+    bool paused = false;       // the user paused live updates
+    bool pageHidden = false;   // the browser tab is hidden
 };
 
 // Milliseconds epoch at which to poll next; 0 means "do not poll" (terminal, paused, hidden, or gave up).

@@ -20,10 +20,10 @@ const char* theme_code(Theme t); // "dark" | "light"
 std::optional<Theme> theme_from_code(const std::string& s);
 
 struct Config {
-    std::string baseUrl;         // "" means the page's own origin (requests go to "/mj/...")
-    std::string apiKey;          // memory only unless rememberKey; never in a URL, log or error
+    std::string baseUrl; // "" means the page's own origin (requests go to "/mj/...")
+    std::string apiKey;  // memory only unless rememberKey; never in a URL, log or error
     AuthStyle auth = AuthStyle::Bearer;
-    int pollSeconds = 3;         // 1..3600
+    int pollSeconds = 3; // 1..3600
     Lang lang = Lang::En;
     Theme theme = Theme::Dark;
     bool embed = false;

@@ -14,9 +14,9 @@ namespace core {
 struct HttpResponse {
     int status = 0;
     std::string body;
-    std::string contentType;               // lower-cased, parameters kept ("application/json; charset=utf-8")
-    std::optional<int> retryAfterSeconds;  // from a Retry-After header
-    bool timedOut = false;                 // the platform gave up waiting
+    std::string contentType;              // lower-cased, parameters kept ("application/json; charset=utf-8")
+    std::optional<int> retryAfterSeconds; // from a Retry-After header
+    bool timedOut = false;                // the platform gave up waiting
 };
 
 // Error kinds, stable strings: they appear in state().errors[].kind and tests rely on them.
@@ -35,9 +35,9 @@ struct HttpResponse {
 //   "bad_input"     something the user, URL or embedding page gave us was unusable
 struct ApiError {
     std::string kind;
-    std::string message;   // for people, in the UI language; never contains the API key
-    int httpStatus = 0;    // 0 when there was no HTTP answer
-    std::string detail;    // extra text for the UI: server's own message, parser position, body excerpt
+    std::string message; // for people, in the UI language; never contains the API key
+    int httpStatus = 0;  // 0 when there was no HTTP answer
+    std::string detail;  // extra text for the UI: server's own message, parser position, body excerpt
     std::optional<int> retryAfterSeconds;
 };
 

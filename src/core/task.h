@@ -42,7 +42,7 @@ struct Task {
     std::optional<int64_t> imageWidth; // 0 is treated as absent ("unknown")
     std::optional<int64_t> imageHeight;
     std::optional<std::string> failReason;
-    std::optional<std::vector<Button>> buttons; // present-but-empty is an empty vector
+    std::optional<std::vector<Button>> buttons;           // present-but-empty is an empty vector
     nlohmann::json properties = nlohmann::json::object(); // always an object (empty when absent)
     std::optional<std::string> botType;
     std::optional<std::string> mode;
@@ -57,7 +57,7 @@ struct Task {
 enum class Status { Absent, NotStart, Submitted, Modal, InProgress, Failure, Success, Cancel, Unknown };
 
 Status parse_status(const std::optional<std::string>& status);
-bool is_terminal(Status s);                    // Success, Failure, Cancel
+bool is_terminal(Status s);                             // Success, Failure, Cancel
 std::optional<double> progress_fraction(const Task& t); // "46%" -> 0.46; nullopt when absent or unparseable
 
 } // namespace core

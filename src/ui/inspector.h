@@ -17,7 +17,7 @@ struct UiState {
     std::string apiKey;
     int authIndex = 0; // core::AuthStyle as int
     bool showKey = false;
-    bool connectionOpen = false; // embed=1 folds the connection bar until the user opens it
+    bool connectionOpen = false;       // embed=1 folds the connection bar until the user opens it
     bool connectionDirty = false;      // edits not yet applied
     uint64_t syncedConfigRevision = 0; // when the core config changes from outside, buffers are reloaded
     bool initialized = false;
