@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cctype>
+#include <cstring>
 
 namespace core {
 
@@ -193,14 +194,16 @@ bool is_http_url(const std::string& url)
     return host_ok(url, schemeLen);
 }
 
-std::string url_encode_segment(const std::string& s)
+std::string percent_encode(const std::string& s, const char* alsoSafe)
 {
     static const char kHex[] = "0123456789ABCDEF";
     std::string out;
     out.reserve(s.size() * 3);
     for (char c : s) {
         const auto u = static_cast<unsigned char>(c);
-        if (std::isalnum(u) || c == '-' || c == '.' || c == '_' || c == '~') {
+        const bool safe = std::isalnum(u) || c == '-' || c == '.' || c == '_' || c == '~' ||
+                          (c != '\0' && std::strchr(alsoSafe, c) != nullptr);
+        if (safe) {
             out += c;
         } else {
             out += '%';
@@ -209,6 +212,11 @@ std::string url_encode_segment(const std::string& s)
         }
     }
     return out;
+}
+
+std::string url_encode_segment(const std::string& s)
+{
+    return percent_encode(s, "");
 }
 
 std::optional<std::string> clean_task_id(const std::string& raw)

@@ -45,6 +45,9 @@ std::optional<std::string> normalize_base_url(const std::string& base, std::stri
 // True for absolute http:// and https:// URLs only: the one kind of link the inspector ever opens.
 bool is_http_url(const std::string& url);
 
+// Percent-encodes every byte but letters, digits, "-._~" and the characters in `alsoSafe`.
+std::string percent_encode(const std::string& s, const char* alsoSafe);
+
 // Percent-encodes a path segment (task ids are user input).
 std::string url_encode_segment(const std::string& s);
 

@@ -23,21 +23,10 @@ std::string lower(std::string s)
     return s;
 }
 
+// Share links keep ':' '/' ',' readable (base URLs and id lists); everything else is escaped.
 std::string query_encode(const std::string& s)
 {
-    static const char kHex[] = "0123456789ABCDEF";
-    std::string out;
-    for (char c : s) {
-        const auto u = static_cast<unsigned char>(c);
-        if (std::isalnum(u) || c == '-' || c == '.' || c == '_' || c == '~' || c == ':' || c == '/' || c == ',') {
-            out += c;
-        } else {
-            out += '%';
-            out += kHex[u >> 4];
-            out += kHex[u & 0x0F];
-        }
-    }
-    return out;
+    return percent_encode(s, ":/,");
 }
 
 // A short, printable version of a user-supplied value for a problem message.

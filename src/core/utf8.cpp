@@ -46,7 +46,9 @@ size_t decode_one(const std::string& s, size_t i, uint32_t* cp, bool* ok)
     return len;
 }
 
-void append_utf8(std::string& out, uint32_t cp)
+} // namespace
+
+void utf8_append(std::string& out, uint32_t cp)
 {
     if (cp < 0x80) {
         out += static_cast<char>(cp);
@@ -64,8 +66,6 @@ void append_utf8(std::string& out, uint32_t cp)
         out += static_cast<char>(0x80 | (cp & 0x3F));
     }
 }
-
-} // namespace
 
 std::vector<uint32_t> utf8_codepoints(const std::string& s)
 {
@@ -111,7 +111,7 @@ std::string utf8_sanitize(const std::string& s)
         if (ok)
             out.append(s, i, used);
         else
-            append_utf8(out, 0xFFFD);
+            utf8_append(out, 0xFFFD);
         i += used;
     }
     return out;

@@ -10,6 +10,9 @@ namespace core {
 // Decodes `s` into codepoints; invalid bytes become U+FFFD. Never reads past the end.
 std::vector<uint32_t> utf8_codepoints(const std::string& s);
 
+// Appends the UTF-8 encoding of codepoint `cp` (callers pass valid scalar values).
+void utf8_append(std::string& out, uint32_t cp);
+
 // `s` with every invalid sequence replaced by U+FFFD, so nothing downstream sees broken UTF-8.
 std::string utf8_sanitize(const std::string& s);
 

@@ -210,25 +210,6 @@ void end_box()
     g_boxSplitter.Merge(dl);
 }
 
-void utf8_append(std::string& out, uint32_t cp)
-{
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
-
 std::string renderable_emoji(const std::string& emoji)
 {
     if (emoji.empty()) return std::string();
@@ -245,7 +226,7 @@ std::string renderable_emoji(const std::string& emoji)
         // Variation selectors and joiners are invisible; fonts without colour emoji do not have them.
         if (cp == 0xFE0E || cp == 0xFE0F || cp == 0x200D) continue;
         if (cp > 0xFFFF || !font || !font->FindGlyphNoFallback(static_cast<ImWchar>(cp))) return std::string();
-        utf8_append(out, cp);
+        core::utf8_append(out, cp);
     }
     return out;
 }

@@ -52,7 +52,4 @@ void end_box();
 // is a custom-emoji name such as "upscale_1" (the decoded button name already says what it does).
 std::string renderable_emoji(const std::string& emoji);
 
-// Appends the UTF-8 form of `cp`.
-void utf8_append(std::string& out, uint32_t cp);
-
 } // namespace ui
