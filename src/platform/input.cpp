@@ -276,11 +276,9 @@ void canvas_pos(const EmscriptenMouseEvent* e, float* x, float* y, bool* inside)
     *inside = *x >= 0 && *y >= 0 && *x < r[2] && *y < r[3];
 }
 
-EM_BOOL on_mouse_down(int, const EmscriptenMouseEvent* e, void*)
+// The pointer position, then the button transition, in order: a click between two frames is not lost.
+void queue_button(const EmscriptenMouseEvent* e, int b, bool down)
 {
-    const int b = imgui_button(e->button);
-    if (b < 0) return EM_FALSE;
-    js_canvas_focus(); // the default action is prevented below, so focus by hand
     float x, y;
     bool inside;
     canvas_pos(e, &x, &y, &inside);
@@ -288,10 +286,21 @@ EM_BOOL on_mouse_down(int, const EmscriptenMouseEvent* e, void*)
     QueuedInput q;
     q.kind = QueuedInput::MouseButton;
     q.index = b;
-    q.down = true;
+    q.down = down;
     q.mods = mods_of(e);
     g_queue.push_back(q);
-    g_buttonsHeld |= 1u << b;
+    if (down)
+        g_buttonsHeld |= 1u << b;
+    else
+        g_buttonsHeld &= ~(1u << b);
+}
+
+EM_BOOL on_mouse_down(int, const EmscriptenMouseEvent* e, void*)
+{
+    const int b = imgui_button(e->button);
+    if (b < 0) return EM_FALSE;
+    js_canvas_focus(); // the default action is prevented below, so focus by hand
+    queue_button(e, b, true);
     g_mouseInside = true;
     wake();
     return EM_TRUE; // no text selection or drag image from the canvas
@@ -302,17 +311,7 @@ EM_BOOL on_mouse_up(int, const EmscriptenMouseEvent* e, void*)
 {
     const int b = imgui_button(e->button);
     if (b < 0 || !(g_buttonsHeld & (1u << b))) return EM_FALSE;
-    float x, y;
-    bool inside;
-    canvas_pos(e, &x, &y, &inside);
-    queue_pos(x, y, mods_of(e));
-    QueuedInput q;
-    q.kind = QueuedInput::MouseButton;
-    q.index = b;
-    q.down = false;
-    q.mods = mods_of(e);
-    g_queue.push_back(q);
-    g_buttonsHeld &= ~(1u << b);
+    queue_button(e, b, false);
     wake();
     return EM_FALSE;
 }
