@@ -8,8 +8,6 @@
 
 #include <imgui.h>
 
-#include <algorithm>
-
 namespace ui {
 
 ImFont* mono_font()
@@ -55,9 +53,10 @@ Intents draw_inspector(const core::AppState& s, UiState& ui, int64_t now)
                                       ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_NoSavedSettings;
         const float h = ImGui::GetContentRegionAvail().y;
         if (h > 1.0f && ImGui::BeginTable("###layout", 2, split, ImVec2(0.0f, h))) {
-            const float listW = std::clamp(ImGui::GetContentRegionAvail().x * 0.32f, 260.0f, 390.0f);
-            ImGui::TableSetupColumn("list", ImGuiTableColumnFlags_WidthFixed, listW);
-            ImGui::TableSetupColumn("detail", ImGuiTableColumnFlags_WidthStretch);
+            // Proportional widths, so the list shrinks with the container (a fixed width would keep the first
+            // frame's size after the page narrows).
+            ImGui::TableSetupColumn("list", ImGuiTableColumnFlags_WidthStretch, 0.3f);
+            ImGui::TableSetupColumn("detail", ImGuiTableColumnFlags_WidthStretch, 0.7f);
             ImGui::TableNextRow();
             ImGui::TableSetColumnIndex(0);
             if (ImGui::BeginChild("###list-pane", ImVec2(0.0f, h - 2.0f), false)) draw_task_list(v);

@@ -91,6 +91,43 @@ describe('foundation', () => {
     await page.close();
   });
 
+  test('copy and paste go through the system clipboard', async () => {
+    const page = await openInspector(browser, `${server.url}/?task=${seedTaskId}`);
+    await waitForState(page, (x) => x.tasks[0]?.status === 'SUCCESS');
+    await clickItem(page, '###copy-id');
+    await page.waitForTimeout(200);
+    assert.equal(await page.evaluate(() => window.TaskInspector._clipboard()), seedTaskId);
+
+    // A real DOM paste event (what Ctrl+V fires) of a spreadsheet column into the id box, then Enter.
+    await clickItem(page, '###task-input');
+    await page.evaluate(() => {
+      const dt = new DataTransfer();
+      dt.setData('text/plain', '1764830112345678\r\n1764830199999001\r\n');
+      document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true }));
+    });
+    await page.waitForTimeout(200);
+    await page.keyboard.press('Enter');
+    const s = await waitForState(page, (x) => x.tasks.length === 3 && x.tasks.every((t) => t.status));
+    assert.deepEqual(s.tasks.map((t) => t.id), [seedTaskId, '1764830112345678', '1764830199999001']);
+    assert.equal(s.tasks[2].status, 'FAILURE');
+    await page.close();
+  });
+
+  test('the canvas follows its container and lays out again', async () => {
+    const page = await openInspector(browser, `${server.url}/?task=${seedTaskId}`);
+    await page.setViewportSize({ width: 820, height: 600 });
+    await page.waitForTimeout(300);
+    const size = await page.evaluate(() => {
+      const c = document.querySelector('canvas');
+      return { w: c.width, h: c.height, cssW: c.clientWidth, cssH: c.clientHeight };
+    });
+    assert.deepEqual(size, { w: 820, h: 600, cssW: 820, cssH: 600 });
+    const fetch = await waitForItem(page, '###fetch');
+    assert.ok(fetch.x + fetch.w <= 820, `the Fetch button is inside the narrower canvas (${fetch.x + fetch.w})`);
+    await screenshot(page, 'resized-820x600');
+    await page.close();
+  });
+
   test('URL parameters set language, theme, poll interval and the tasks', async () => {
     const page = await openInspector(browser, `${server.url}/?task=${seedTaskId},1764830112345678&lang=zh&theme=light&poll=7&auth=mj-api-secret`);
     const s = await waitForState(page, (x) => x.tasks.length === 2 && x.tasks.every((t) => t.status));
