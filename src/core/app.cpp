@@ -5,6 +5,7 @@
 #include "utf8.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 namespace core {
@@ -239,6 +240,27 @@ void app_set_page_hidden(AppState& s, bool hidden, int64_t now)
     s.revision++;
 }
 
+namespace {
+
+std::string trim_key(const std::string& k)
+{
+    size_t b = 0, e = k.size();
+    while (b < e && std::isspace(static_cast<unsigned char>(k[b]))) ++b;
+    while (e > b && std::isspace(static_cast<unsigned char>(k[e - 1]))) --e;
+    return k.substr(b, e - b);
+}
+
+bool header_safe(const std::string& v)
+{
+    for (char c : v) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u < 0x20 || u > 0x7E) return false;
+    }
+    return true;
+}
+
+} // namespace
+
 void app_set_config(AppState& s, const Config& c, int64_t now)
 {
     Config next = c;
@@ -250,6 +272,15 @@ void app_set_config(AppState& s, const Config& c, int64_t now)
         next.baseUrl = s.config.baseUrl;
         app_add_error(s, now, "bad_input",
                       tr_format(c.lang, "The base URL was not applied: {}", {tr(c.lang, why.c_str())}));
+    }
+    // A pasted key often carries a line break; inside, only printable ASCII can travel in an HTTP header (the
+    // browser would refuse the request and the user would see a misleading network error).
+    next.apiKey = trim_key(c.apiKey);
+    if (!header_safe(next.apiKey)) {
+        next.apiKey = s.config.apiKey;
+        app_add_error(s, now, "bad_input",
+                      tr(c.lang, "The API key was not applied: it contains line breaks or characters other than "
+                                 "printable ASCII, which an HTTP header cannot carry."));
     }
     next.pollSeconds = std::clamp(c.pollSeconds, 1, 3600);
     const bool connectionChanged =

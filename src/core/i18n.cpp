@@ -58,6 +58,9 @@ const TranslationPair kCoreStrings[] = {
     {"Not a task id: '{}' (ids are at most 128 characters, without spaces or control characters)",
      "不是任务 ID：“{}”（ID 最多 128 个字符，不能含空格或控制字符）"},
     {"The base URL was not applied: {}", "接口地址未生效：{}"},
+    {"The API key was not applied: it contains line breaks or characters other than printable ASCII, which an HTTP "
+     "header cannot carry.",
+     "API 密钥未生效：其中含有换行或非 ASCII 可打印字符，无法放入 HTTP 请求头。"},
     {"configure() expects an object such as {baseUrl, apiKey, auth}",
      "configure() 需要一个对象，例如 {baseUrl, apiKey, auth}"},
     {"configure(): '{}' must be {}; it was ignored", "configure()：“{}”必须是{}；已忽略"},

@@ -393,3 +393,25 @@ TEST(App, GarbageAnswersNeverBreakTheState)
     }
     EXPECT_NO_THROW((void)app_state_json(s, true, 0).dump());
 }
+
+TEST(App, ApiKeysAreTrimmedAndUnsendableOnesAreRefusedWithoutEchoingThem)
+{
+    AppState s;
+    Config c = s.config;
+    c.apiKey = "  sk-good-123\n";
+    app_set_config(s, c, T0);
+    EXPECT_EQ(s.config.apiKey, "sk-good-123");
+    EXPECT_TRUE(s.errors.empty());
+
+    c.apiKey = "sk-bad\nkey";
+    app_set_config(s, c, T0);
+    EXPECT_EQ(s.config.apiKey, "sk-good-123"); // the last good key stays
+    ASSERT_EQ(s.errors.size(), 1u);
+    EXPECT_EQ(s.errors[0].kind, "bad_input");
+    EXPECT_EQ(s.errors[0].message.find("sk-bad"), std::string::npos);
+
+    app_configure_json(s, json{{"apiKey", "密钥"}}, T0);
+    EXPECT_EQ(s.config.apiKey, "sk-good-123");
+    EXPECT_EQ(s.errors.size(), 2u);
+    EXPECT_EQ(s.errors[1].message.find("密钥"), std::string::npos);
+}
