@@ -9,10 +9,8 @@
 
 namespace ui {
 
-namespace {
-
 // The error kinds of core/response.h in words.
-const char* kind_text(const std::string& kind)
+const char* error_kind_text(const std::string& kind)
 {
     if (kind == "network") return T("network");
     if (kind == "timeout") return T("timeout");
@@ -29,8 +27,6 @@ const char* kind_text(const std::string& kind)
     if (kind == "bad_input") return T("bad input");
     return kind.c_str();
 }
-
-} // namespace
 
 void draw_error_log(ViewContext& v)
 {
@@ -72,7 +68,7 @@ void draw_error_log(ViewContext& v)
             ImGui::TextUnformatted(when.c_str() + (when.size() > 11 ? 11 : 0)); // time of day; the date on hover
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s (%s)", when.c_str(), format_ago(e.at, v.now).c_str());
             ImGui::TableSetColumnIndex(1);
-            ImGui::TextColored(error_color(), "%s", kind_text(e.kind));
+            ImGui::TextColored(error_color(), "%s", error_kind_text(e.kind));
             ImGui::TableSetColumnIndex(2);
             if (e.taskId.empty()) {
                 ImGui::TextDisabled("—");

@@ -47,6 +47,7 @@ Intents draw_inspector(const core::AppState& s, UiState& ui, int64_t now)
         ImGui::Separator();
         draw_task_input(v);
         draw_error_log(v);
+        draw_request_log(v);
 
         // Watch list | detail, side by side; the divider can be dragged (a resizable two-column table).
         const ImGuiTableFlags split = ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV |

@@ -396,3 +396,36 @@ TEST(Inspector, EmbedModeFoldsTheConnectionBarUntilOpened)
     h.frames(2);
     EXPECT_EQ(h.item("base-url"), nullptr);
 }
+
+TEST(Inspector, RequestLogListsCallsNewestFirstAndStartsClosed)
+{
+    Harness h;
+    h.add(uitest::task_from_file("dmxapi-imagine-success.json"), true);
+    core::RequestLogEntry ok;
+    ok.requestId = 1;
+    ok.at = uitest::kNow - 5000;
+    ok.method = "GET";
+    ok.url = "https://relay.example/mj/task/1747132423020537/fetch";
+    ok.status = 200;
+    ok.latencyMs = 120;
+    ok.bytes = 4096;
+    core::RequestLogEntry failed = ok;
+    failed.requestId = 2;
+    failed.status = 0;
+    failed.latencyMs = 30;
+    failed.error = "network";
+    h.s.log = {ok, failed};
+    h.frames(3);
+    const ui::RecordedItem* header = h.item("requests");
+    ASSERT_NE(header, nullptr);
+    EXPECT_NE(header->label.find("Requests (2)"), std::string::npos);
+    // Closed until the user opens it; opening it puts a table of the calls above the detail, pushing it down.
+    const float closedY = h.item("copy-id")->y;
+    h.click("requests");
+    h.frames(2);
+    const float openY = h.item("copy-id")->y;
+    EXPECT_GT(openY, closedY + 3 * ImGui::GetTextLineHeight()) << "a header row and two calls";
+    h.click("requests");
+    h.frames(2);
+    EXPECT_FLOAT_EQ(h.item("copy-id")->y, closedY);
+}
