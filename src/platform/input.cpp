@@ -211,17 +211,8 @@ EM_JS(int, js_is_mac, (), {
 });
 // clang-format on
 
-Mods mods_of(const EmscriptenMouseEvent* e)
-{
-    Mods m;
-    m.ctrl = e->ctrlKey;
-    m.shift = e->shiftKey;
-    m.alt = e->altKey;
-    m.super = e->metaKey;
-    return m;
-}
-
-Mods mods_of(const EmscriptenKeyboardEvent* e)
+// Mouse and keyboard events carry the same four modifier flags.
+template <class Event> Mods mods_of(const Event* e)
 {
     Mods m;
     m.ctrl = e->ctrlKey;

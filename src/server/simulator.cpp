@@ -507,19 +507,7 @@ SubmitResult Simulator::submit(const std::string& action, const std::string& pro
     else if (action == "BLEND")
         t.description = "/blend " + t.id;
     if (action != "IMAGINE") t.final_prompt = t.prompt;
-    SubmitResult r;
-    if (active >= opts_.queue_concurrency) {
-        int ahead = active - opts_.queue_concurrency + 1;
-        t.queue_ms += ahead * t.run_ms / 2;
-        if (t.outcome != Outcome::Success) t.fail_at_ms += ahead * t.run_ms / 2;
-        r = result(22, "排队中，前面还有" + std::to_string(ahead) + "个任务", t.id);
-        r.properties = {{"numberOfQueues", ahead}, {"discordInstanceId", kInstance}};
-    } else {
-        r = result(1, "提交成功", t.id);
-        r.properties = {{"discordInstanceId", kInstance}, {"discordChannelId", kInstance}};
-    }
-    tasks_[t.id] = std::move(t);
-    return r;
+    return admit_locked(std::move(t), active);
 }
 
 SubmitResult Simulator::action(const std::string& task_id, const std::string& custom_id, const std::string& mode,
@@ -615,12 +603,22 @@ SubmitResult Simulator::action(const std::string& task_id, const std::string& cu
     if (action == "VARIATION" || action == "REROLL" || action == "PAN" || action == "ZOOM")
         t.look ^= t.hash.size() * 7919 + rng_();
     if (!mode.empty()) t.mode = mode;
-    SubmitResult r;
     if (needs_modal) {
         t.modal = true;
-        r = result(21, "窗口等待", t.id);
+        SubmitResult r = result(21, "窗口等待", t.id);
         r.properties = {{"finalPrompt", parent_prompt}, {"remix", remix}};
-    } else if (active >= opts_.queue_concurrency) {
+        tasks_[t.id] = std::move(t);
+        return r;
+    }
+    return admit_locked(std::move(t), active);
+}
+
+// Stores a new task: code 22 with its place in the queue when the simulated workers are busy (the wait grows with
+// it), else code 1.
+SubmitResult Simulator::admit_locked(TaskRecord t, int active)
+{
+    SubmitResult r;
+    if (active >= opts_.queue_concurrency) {
         int ahead = active - opts_.queue_concurrency + 1;
         t.queue_ms += ahead * t.run_ms / 2;
         if (t.outcome != Outcome::Success) t.fail_at_ms += ahead * t.run_ms / 2;

@@ -117,6 +117,7 @@ private:
     int active_count(int64_t now);
     Snapshot snap_locked(const TaskRecord& t, int64_t now, Flavour as) const;
     TaskRecord make_task(const std::string& action, const std::string& prompt, Flavour as);
+    SubmitResult admit_locked(TaskRecord t, int active);
 
     Options opts_;
     std::shared_ptr<Clock> clock_;
