@@ -43,12 +43,14 @@ EM_JS(void, js_write_clipboard, (const char* utf8), {
 });
 // clang-format on
 
-// The paste listener feeds text to C++ only while the inspector's canvas has the focus.
+// The paste listener feeds text to C++ only while the inspector has the focus: its canvas, or the text-entry
+// helper that holds the focus while an ImGui text field is active (the usual case for Ctrl+V).
 // clang-format off
 EM_JS(void, js_install_paste, (), {
     document.addEventListener('paste', function(e) {
         var c = Module['__tiCanvas'];
-        if (!c || document.activeElement !== c) return;
+        var a = document.activeElement;
+        if (!c || (a !== c && a !== Module['__tiIme'])) return;
         var text = "";
         try { text = (e.clipboardData || window.clipboardData).getData('text') || ""; } catch (err) { return; }
         if (!text) return;

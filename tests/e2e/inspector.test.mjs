@@ -100,6 +100,9 @@ describe('foundation', () => {
 
     // A real DOM paste event (what Ctrl+V fires) of a spreadsheet column into the id box, then Enter.
     await clickItem(page, '###task-input');
+    // The click is applied on the next frame; then the inspector's text helper holds the focus, as for a person
+    // who clicked the box and then pressed Ctrl+V.
+    await page.waitForFunction(() => document.activeElement && document.activeElement.tagName === 'TEXTAREA');
     await page.evaluate(() => {
       const dt = new DataTransfer();
       dt.setData('text/plain', '1764830112345678\r\n1764830199999001\r\n');
