@@ -258,6 +258,31 @@ void queue_pos(float x, float y, const Mods& m)
     g_queue.push_back(q);
 }
 
+void queue_key(int k, bool down, const Mods& m)
+{
+    QueuedInput q;
+    q.kind = QueuedInput::Key;
+    q.index = k;
+    q.down = down;
+    q.mods = m;
+    g_queue.push_back(q);
+}
+
+void queue_chars(std::string text, const Mods& m)
+{
+    QueuedInput q;
+    q.kind = QueuedInput::Chars;
+    q.text = std::move(text);
+    q.mods = m;
+    g_queue.push_back(q);
+}
+
+// Shift, Control, Alt and the two Meta keys: alone they type nothing, but ImGui reads them for shift/ctrl+click.
+bool is_modifier_key(unsigned long keyCode)
+{
+    return keyCode == 16 || keyCode == 17 || keyCode == 18 || keyCode == 91 || keyCode == 93;
+}
+
 void canvas_pos(const EmscriptenMouseEvent* e, float* x, float* y, bool* inside)
 {
     double r[4];
@@ -447,20 +472,9 @@ EM_BOOL on_key_down(int, const EmscriptenKeyboardEvent* e, void*)
     if (k >= 0) {
         if (!g_keysHeld[k]) {
             g_keysHeld[k] = true;
-            QueuedInput q;
-            q.kind = QueuedInput::Key;
-            q.index = k;
-            q.down = true;
-            q.mods = m;
-            g_queue.push_back(q);
+            queue_key(k, true, m);
         }
-        if (k == kSpace && !shortcut) { // Space is both a navigation key and a character
-            QueuedInput c;
-            c.kind = QueuedInput::Chars;
-            c.text = " ";
-            c.mods = m;
-            g_queue.push_back(c);
-        }
+        if (k == kSpace && !shortcut) queue_chars(" ", m); // Space is both a navigation key and a character
         wake();
         if (shortcut) return wantText ? EM_TRUE : EM_FALSE; // Ctrl+C etc. outside a text field stay the browser's
         return wantKeys ? EM_TRUE : EM_FALSE;
@@ -470,16 +484,12 @@ EM_BOOL on_key_down(int, const EmscriptenKeyboardEvent* e, void*)
     const std::string ch = (shortcut && !(e->ctrlKey && e->altKey)) ? std::string() : printable_key(e);
     if (!ch.empty()) {
         // Queued even when no field is active yet: ImGui drops characters no field takes.
-        QueuedInput q;
-        q.kind = QueuedInput::Chars;
-        q.text = ch;
-        q.mods = m;
-        g_queue.push_back(q);
+        queue_chars(ch, m);
         wake();
         return wantText ? EM_TRUE : EM_FALSE; // no keypress default (space scrolling the page) while typing
     }
     // Modifiers alone still matter to ImGui (shift+click, ctrl+click).
-    if (e->keyCode == 16 || e->keyCode == 17 || e->keyCode == 18 || e->keyCode == 91 || e->keyCode == 93) {
+    if (is_modifier_key(e->keyCode)) {
         queue_pos(ImGui::GetIO().MousePos.x, ImGui::GetIO().MousePos.y, m);
         wake(1);
     }
@@ -495,16 +505,11 @@ EM_BOOL on_key_up(int, const EmscriptenKeyboardEvent* e, void*)
         k = int(e->keyCode); // the modifier may have been released first
     if (k >= 0 && g_keysHeld[k]) {
         g_keysHeld[k] = false;
-        QueuedInput q;
-        q.kind = QueuedInput::Key;
-        q.index = k;
-        q.down = false;
-        q.mods = m;
-        g_queue.push_back(q);
+        queue_key(k, false, m);
         wake();
         return EM_FALSE;
     }
-    if (e->keyCode == 16 || e->keyCode == 17 || e->keyCode == 18 || e->keyCode == 91 || e->keyCode == 93) {
+    if (is_modifier_key(e->keyCode)) {
         if (js_canvas_focused()) {
             queue_pos(ImGui::GetIO().MousePos.x, ImGui::GetIO().MousePos.y, m);
             wake(1);
@@ -664,11 +669,9 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE void ti_text_input(const char* utf8)
 {
     if (!utf8) return;
-    platform::QueuedInput q;
-    q.kind = platform::QueuedInput::Chars;
-    q.text.assign(utf8, strnlen(utf8, 1 << 16));
-    platform::rt().glyphs.add_text(q.text);
-    platform::g_queue.push_back(q);
+    std::string text(utf8, strnlen(utf8, 1 << 16));
+    platform::rt().glyphs.add_text(text);
+    platform::queue_chars(std::move(text), platform::Mods{});
     platform::wake();
 }
 
