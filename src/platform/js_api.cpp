@@ -102,11 +102,8 @@ EMSCRIPTEN_KEEPALIVE void ti_configure(const char* json)
         if (!patch.is_object()) {
             core::app_add_error(r.app, now_ms(), "bad_input", "configure: expected an object");
         } else {
-            const core::Lang langBefore = r.app.config.lang;
-            const core::Theme themeBefore = r.app.config.theme;
+            // A new theme or language shows on the next frame: draw_inspector applies the theme itself.
             core::app_configure_json(r.app, patch, now_ms());
-            if (r.app.config.theme != themeBefore) ui::apply_theme(r.app.config.theme);
-            if (r.app.config.lang != langBefore) wake(3);
             if (r.app.config.rememberKey) page_store_key(r.app.config);
         }
     }

@@ -101,8 +101,7 @@ void apply_intents(const ui::Intents& in)
     if (in.theme) {
         core::Config c = s.config;
         c.theme = *in.theme;
-        core::app_set_config(s, c, now);
-        ui::apply_theme(s.config.theme);
+        core::app_set_config(s, c, now); // draw_inspector applies the new theme on the next frame
     }
     if (in.open) {
         r.glyphs.add_text(*in.open);
@@ -314,8 +313,6 @@ int main()
     PageStart start = page_read_start();
     core::app_set_config(r.app, start.config, now);
     for (const std::string& p : start.problems) core::app_add_error(r.app, now, "bad_input", p);
-    ui::apply_theme(r.app.config.theme);
-
     for (const std::string& s : core::all_translations()) r.glyphs.add_text(s);
     fonts_load_embedded();
     fonts_fetch_cjk();
