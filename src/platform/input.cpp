@@ -268,8 +268,10 @@ void queue_key(int k, bool down, const Mods& m)
     g_queue.push_back(q);
 }
 
+// Every typed character passes here, so this is where new glyphs (an IME's Chinese) reach the atlas.
 void queue_chars(std::string text, const Mods& m)
 {
+    rt().glyphs.add_text(text);
     QueuedInput q;
     q.kind = QueuedInput::Chars;
     q.text = std::move(text);
@@ -669,9 +671,7 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE void ti_text_input(const char* utf8)
 {
     if (!utf8) return;
-    std::string text(utf8, strnlen(utf8, 1 << 16));
-    platform::rt().glyphs.add_text(text);
-    platform::queue_chars(std::move(text), platform::Mods{});
+    platform::queue_chars(std::string(utf8, strnlen(utf8, 1 << 16)), platform::Mods{});
     platform::wake();
 }
 

@@ -145,7 +145,6 @@ void draw_frame()
     r.lastFrameMs = t;
 
     const bool moreInput = input_apply_queued();
-    r.glyphs.add_text(r.ui.idInput);
 
     ImGui_ImplOpenGL3_NewFrame();
     r.fontTextureLive = true;
